@@ -1,0 +1,67 @@
+"""One settings class for the whole of candidly, read from the environment (prefix ``CANDIDLY_``).
+
+Every field carries a description; ``docs/settings.md`` lists them all and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """candidly's configuration. Environment variables win over the ``.env`` file."""
+
+    model_config = SettingsConfigDict(env_prefix="CANDIDLY_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="",
+        description=(
+            "SQLAlchemy URL of the store, e.g. `sqlite:///candidly.db` or "
+            "`postgresql+psycopg://user@host:5432/dbname`. Empty means an SQLite file "
+            "`candidly.db` in the working directory."
+        ),
+    )
+    sqlite_busy_timeout_ms: int = Field(
+        default=10_000,
+        ge=0,
+        description=(
+            "How long an SQLite connection waits for another writer's lock before failing, "
+            "in milliseconds."
+        ),
+    )
+    import_batch_size: int = Field(
+        default=2_000,
+        ge=1,
+        le=100_000,
+        description="Rows per database round trip when importing files; larger is faster but holds more in memory.",
+    )
+    default_phone_region: str = Field(
+        default="US",
+        min_length=2,
+        max_length=2,
+        description="ISO 3166 region assumed for phone numbers written without a country code.",
+    )
+    default_timezone: str = Field(
+        default="UTC",
+        description="IANA time zone assumed for candidates and interviews whose data names none.",
+    )
+    log_level: str = Field(
+        default="WARNING",
+        description="Python logging level for candidly's own loggers (DEBUG, INFO, WARNING, ERROR).",
+    )
+
+    def resolved_database_url(self) -> str:
+        """Return the database URL, defaulting to an SQLite file in the working directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{Path.cwd() / 'candidly.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings, read once."""
+    return Settings()
