@@ -1,0 +1,60 @@
+# candidly — every target a person runs. Needs only python3, make and git.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+DEMO_DB        := $(CURDIR)/var/demo.db
+DEMO_CANDIDATES ?= 2000
+DEMO_SEED      ?= 42
+DEMO_ENV       := CANDIDLY_DATABASE_URL=sqlite:///$(DEMO_DB)
+
+.PHONY: install demo test test-sqlite lint format typecheck bench docs clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP) ## Create the virtual environment and install candidly with its dev tools.
+
+demo: $(STAMP) ## Build a sample organisation in var/demo.db and run the pipeline end to end.
+	@mkdir -p var && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@echo "== 1. Create the store ($(DEMO_DB))"
+	@$(DEMO_ENV) $(BIN)/candidly init
+	@echo "== 2. Generate a sample organisation: $(DEMO_CANDIDATES) candidates, seed $(DEMO_SEED)"
+	@$(DEMO_ENV) $(BIN)/candidly demo generate --candidates $(DEMO_CANDIDATES) --seed $(DEMO_SEED)
+	@echo "== 3. Import ATS exports (Greenhouse, Lever, CSV) from examples/"
+	@$(DEMO_ENV) $(BIN)/candidly import examples/greenhouse_candidates.json
+	@$(DEMO_ENV) $(BIN)/candidly import examples/lever_opportunities.json
+	@$(DEMO_ENV) $(BIN)/candidly import examples/candidates.csv || echo "   (the CSV has bad rows on purpose: they were reported above, the good rows landed)"
+	@echo "== 4. Re-import the Greenhouse export: nothing changes"
+	@$(DEMO_ENV) $(BIN)/candidly import examples/greenhouse_candidates.json
+	@echo "== 5. Query the store"
+	@$(DEMO_ENV) $(BIN)/candidly jobs list --limit 8
+	@$(DEMO_ENV) $(BIN)/candidly candidates list --stage final_round --limit 5
+	@$(DEMO_ENV) $(BIN)/candidly events tail --type 'stage.*' -n 5
+	@echo
+	@echo "Done. Explore it yourself:  export $(DEMO_ENV)"
+	@echo "  $(BIN)/candidly candidates show 1"
+
+test: $(STAMP) ## Run the whole suite, on SQLite and (when reachable) PostgreSQL.
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP) ## ruff and mypy.
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: $(STAMP) ## Benchmarks, figures go in bench/README.md.
+	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/demo_bench.py
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache .hypothesis
