@@ -97,6 +97,7 @@ def db(
 
 
 @pytest.fixture
-def cli() -> CliRunner:
-    """A runner for the ``candidly`` command, in process, with stderr kept apart."""
+def cli(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A runner for the ``candidly`` command, in process, on a terminal wide enough for tables."""
+    monkeypatch.setenv("COLUMNS", "200")
     return CliRunner()

@@ -82,3 +82,18 @@ def stage_history(session: Session, application_id: int) -> list[Event]:
             .order_by(Event.occurred_at, Event.id)
         )
     )
+
+
+def stage_changed_payload(
+    from_stage: str | None,
+    to_stage: str | None,
+    *,
+    from_label: str | None = None,
+    to_label: str | None = None,
+) -> dict[str, Any]:
+    """The payload every ``stage.changed`` event carries.
+
+    ``from``/``to`` are canonical stages (None when the label is not mapped yet);
+    ``from_label``/``to_label`` are the stage names as the source system gave them.
+    """
+    return {"from": from_stage, "to": to_stage, "from_label": from_label, "to_label": to_label}

@@ -1,0 +1,1 @@
+"""Composing drafts: a candidate's context, sandboxed rendering, optional LLM providers."""
