@@ -85,7 +85,7 @@ touchpoints:
 
 
 def problems_by_line(text: str) -> dict[int | None, list[str]]:
-    journey, problems = validate_journey_text(text, "acme.yaml")
+    _, problems = validate_journey_text(text, "acme.yaml")
     found: dict[int | None, list[str]] = {}
     for problem in problems:
         found.setdefault(problem.line, []).append(str(problem))
