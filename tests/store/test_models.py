@@ -148,3 +148,14 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(db: Database) -> None:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 10_000
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(db: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from candidly.store.models import Base
+
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []

@@ -10,6 +10,8 @@ from candidly.store.models import (
     Event,
     Interview,
     Job,
+    Merge,
+    ReviewItem,
     User,
 )
 
@@ -23,6 +25,8 @@ __all__ = [
     "EventType",
     "Interview",
     "Job",
+    "Merge",
+    "ReviewItem",
     "User",
     "open_database",
     "record_event",

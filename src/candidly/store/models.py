@@ -118,6 +118,11 @@ class Candidate(Timestamps, Base):
     consent_recorded_at: Mapped[datetime | None]
     consent_source: Mapped[str | None] = mapped_column(String(120))
     marketing_opt_in: Mapped[bool | None] = mapped_column(Boolean)
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id"),
+        index=True,
+        doc="Set when this record was merged into another; it stays for unmerging.",
+    )
 
     owner: Mapped[User | None] = relationship(foreign_keys=[owner_id])
     applications: Mapped[list[Application]] = relationship(
@@ -244,6 +249,54 @@ class Event(Base):
         String(200), doc="The source's id for this event; redeliveries are refused by it."
     )
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Merge(Base):
+    """One merge of duplicate candidates into a survivor, with what is needed to undo it."""
+
+    __tablename__ = "merges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survivor_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    merged_ids: Mapped[list[int]] = mapped_column(default=list)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(
+        default=dict, doc="Every touched row as it was before the merge."
+    )
+    match_probability: Mapped[float | None]
+    method: Mapped[str] = mapped_column(String(16), doc="auto or review.")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    undone_at: Mapped[datetime | None]
+    undone_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ReviewItem(Base):
+    """Something the data-quality work would not guess at: a person decides.
+
+    Kinds: ``duplicate_pair`` (subject and other are candidates), ``role_type`` (a job title
+    mapped with low confidence), ``stage_label``, ``source_channel``, ``placeholder``.
+    """
+
+    __tablename__ = "review_items"
+    __table_args__ = (
+        UniqueConstraint("kind", "subject_type", "subject_id", "other_id"),
+        Index("ix_review_items_open", "kind", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    subject_type: Mapped[str] = mapped_column(String(32))
+    subject_id: Mapped[int] = mapped_column(Integer)
+    other_id: Mapped[int] = mapped_column(Integer, default=0, doc="0 when there is no other.")
+    field: Mapped[str | None] = mapped_column(String(64))
+    current_value: Mapped[str | None] = mapped_column(Text)
+    proposed_value: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None]
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open, accepted, rejected
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class DemoTruth(Base):

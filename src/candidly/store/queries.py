@@ -67,6 +67,7 @@ def candidate_row(candidate: Candidate, owner_email: str | None = None) -> dict[
         "owner_email": owner_email,
         "skills": candidate.skills,
         "consent_status": candidate.consent_status,
+        "merged_into_id": candidate.merged_into_id,
         "created_at": candidate.created_at,
         "updated_at": candidate.updated_at,
     }
@@ -74,7 +75,11 @@ def candidate_row(candidate: Candidate, owner_email: str | None = None) -> dict[
 
 def _candidate_query(flt: CandidateFilter) -> Select[Candidate, str | None]:
     owner = aliased(User)
-    query = select(Candidate, owner.email).outerjoin(owner, Candidate.owner_id == owner.id)
+    query = (
+        select(Candidate, owner.email)
+        .outerjoin(owner, Candidate.owner_id == owner.id)
+        .where(Candidate.merged_into_id.is_(None))
+    )
     if flt.search:
         pattern = f"%{flt.search.strip().lower()}%"
         full_name = func.lower(
