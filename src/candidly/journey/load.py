@@ -93,6 +93,10 @@ def _semantic_problems(journey: Journey, doc: YamlDocument) -> list[Problem]:
         if stage not in STAGES:
             report(("stages", label), f"{stage!r} is not a canonical stage ({stage_names})")
 
+    for label in journey.next_steps:
+        if label not in STAGES:
+            report(("next_steps", label), f"{label!r} is not a canonical stage ({stage_names})")
+
     def check_stage(path: tuple[str | int, ...], label: str | None) -> None:
         if label and journey.canonical_stage(label) is None:
             report(

@@ -99,6 +99,13 @@ class Touchpoint(Strict):
         return tier
 
 
+class NextStep(Strict):
+    """What happens after a stage, and when, in words a candidate reads."""
+
+    step: str
+    timeline: str | None = None
+
+
 class Journey(Strict):
     """An organisation's candidate journey."""
 
@@ -109,6 +116,9 @@ class Journey(Strict):
     )
     silence_business_days: int = Field(
         5, ge=1, le=60, description="No candidate waits longer than this without hearing from us."
+    )
+    next_steps: dict[str, NextStep] = Field(
+        default_factory=dict, description="Canonical stage → what happens next and when."
     )
     touchpoints: tuple[Touchpoint, ...]
 
