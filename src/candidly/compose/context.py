@@ -77,9 +77,8 @@ def top_skills_for_job(
 ) -> list[str]:
     """The candidate's skills that this job asks for, in the job's order of importance."""
     have = {canonical_skill(s) or s for s in candidate_skills or []}
-    return [skill for skill in (canonical_skill(r) or r for r in required or []) if skill in have][
-        :limit
-    ]
+    wanted = dict.fromkeys(canonical_skill(r) or r for r in required or [])
+    return [skill for skill in wanted if skill in have][:limit]
 
 
 def _interview_facts(
