@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -52,6 +52,46 @@ class Settings(BaseSettings):
     log_level: str = Field(
         default="WARNING",
         description="Python logging level for candidly's own loggers (DEBUG, INFO, WARNING, ERROR).",
+    )
+    llm_base_url: str = Field(
+        default="",
+        description=(
+            "Base URL of an OpenAI-compatible chat-completions endpoint (OpenAI, vLLM, Ollama, "
+            "llama.cpp server), e.g. `http://127.0.0.1:8080/v1`. Empty means no LLM: every "
+            "draft is rendered from the published template alone."
+        ),
+    )
+    llm_model: str = Field(
+        default="",
+        description="Model name sent with every chat-completions request; required when an LLM endpoint is set.",
+    )
+    llm_api_key: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "API key sent as `Authorization: Bearer <key>`; empty sends no Authorization header. "
+            "Never logged or printed."
+        ),
+    )
+    llm_timeout_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        le=600,
+        description="Longest wait for one chat-completions attempt (connect and full reply), in seconds.",
+    )
+    llm_max_retries: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description=(
+            "Retries after a connection error, timeout, 429 or 5xx, with exponential backoff "
+            "and jitter; other errors are not retried."
+        ),
+    )
+    llm_max_concurrency: int = Field(
+        default=4,
+        ge=1,
+        le=256,
+        description="Most chat-completions requests in flight at once from one process.",
     )
 
     def resolved_database_url(self) -> str:
