@@ -133,14 +133,14 @@ def render_template(source: TemplateSource, context: Mapping[str, Any]) -> Rende
         raise TemplateRenderError(f"required fact(s) missing: {', '.join(missing_required)}")
     facts = {k: v for k, v in context.items() if k in CONTEXT_FIELDS and not _absent(v)}
     subject = _render(source.subject, facts, autoescape=False).strip()
-    text = _tidy(_render(source.body, facts, autoescape=False))
+    text = tidy_text(_render(source.body, facts, autoescape=False))
     body_html = _paragraphs(_render(source.body, facts, autoescape=True))
     referenced = referenced_fields(source)
     used = tuple(
         sorted(
             name
             for name in referenced
-            if name in facts and _appears(facts[name], subject + "\n" + text)
+            if name in facts and mentions(facts[name], subject + "\n" + text)
         )
     )
     missing = tuple(sorted(f for f in source.optional_fields if f not in facts))
@@ -180,7 +180,8 @@ def _absent(value: Any) -> bool:
     return False
 
 
-def _appears(value: Any, text: str) -> bool:
+def mentions(value: Any, text: str) -> bool:
+    """True when ``text`` contains ``value`` (or, for a list, any of its items), ignoring case."""
     folded = text.casefold()
     values = value if isinstance(value, list | tuple) else [value]
     return any(str(v).casefold() in folded for v in values if str(v).strip())
@@ -190,7 +191,8 @@ _BLANKS = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ \t]+\n")
 
 
-def _tidy(text: str) -> str:
+def tidy_text(text: str) -> str:
+    """Collapse runs of blank lines and trailing spaces; end with one newline."""
     return _BLANKS.sub("\n\n", _SPACES.sub("\n", text)).strip() + "\n"
 
 
