@@ -191,3 +191,23 @@ def test_business_days_are_the_weekdays_in_between(start: date, length: int) -> 
     end = begin + timedelta(days=length)
     expected = sum(1 for d in range(length) if (begin + timedelta(days=d)).weekday() < 5)
     assert business_days_between(begin, end) == expected
+
+
+def test_an_organisations_own_closing_stage_stops_the_silence_clock(db: Database) -> None:
+    from candidly.journey.silence import count_silences
+
+    with db.session() as s:
+        record_event(s, EventType.APPLICATION_CREATED, source="ats", occurred_at=T0, application_id=77)
+        record_event(
+            s,
+            EventType.STAGE_CHANGED,
+            source="ats",
+            occurred_at=T0 + timedelta(days=1),
+            application_id=77,
+            payload=stage_changed_payload(None, None, to_label="Not Moving Forward"),
+        )
+    with db.session() as s:
+        closed = count_silences(s, T0, UNTIL, 5, load_journey().canonical_stage)
+        unmapped = count_silences(s, T0, UNTIL, 5, lambda label: None)
+    assert closed == 0  # rejected the next day: nobody was left waiting
+    assert unmapped == business_days_between(T0, UNTIL) // 5

@@ -193,7 +193,11 @@ def _demand(
     if trigger is None:
         return 0.0
     if trigger.silence_business_days is not None:
-        return float(count_silences(session, start, end, trigger.silence_business_days))
+        return float(
+            count_silences(
+                session, start, end, trigger.silence_business_days, journey.canonical_stage
+            )
+        )
     if trigger.event == EventType.STAGE_CHANGED:
         total = 0
         for moved_from, moved_to, count in stage_moves:

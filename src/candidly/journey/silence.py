@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -29,12 +30,19 @@ def business_days_between(start: datetime, end: datetime) -> int:
     return count
 
 
-def count_silences(session: Session, start: datetime, end: datetime, business_days: int) -> int:
+def count_silences(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    business_days: int,
+    stage_of: Callable[[str | None], str | None] = canonical_stage,
+) -> int:
     """How many times an application went ``business_days`` without a message, within the window.
 
     The clock starts when the application is created, restarts at every message sent about it, and
     stops when the application closes (hired, rejected, withdrawn). One long silence counts once
-    per ``business_days`` it lasts: each is a moment a status update was owed.
+    per ``business_days`` it lasts: each is a moment a status update was owed. ``stage_of`` maps
+    a stage label onto a canonical stage (the journey's mapping, so "Not Moving Forward" closes).
     """
     query = (
         select(Event.application_id, Event.type, Event.occurred_at, Event.payload)
@@ -65,7 +73,7 @@ def count_silences(session: Session, start: datetime, end: datetime, business_da
             total += close(occurred_at) if occurred_at > start else 0
             clock = occurred_at
         elif type_ == EventType.STAGE_CHANGED and clock is not None:
-            to = canonical_stage(payload.get("to") or payload.get("to_label"))
+            to = payload.get("to") or stage_of(payload.get("to_label"))
             if to in TERMINAL_STAGES:
                 total += close(occurred_at) if occurred_at > start else 0
                 clock = None
