@@ -105,6 +105,8 @@ def test_phones_without_a_country_code_use_the_default_region() -> None:
     assert normalize_phone("020 7946 0958", "GB").value == "+442079460958"
     assert normalize_phone("0044 20 7946 0958", "US").value == "+442079460958"
     assert normalize_phone("12", "US").value is None
+    assert normalize_phone("123-456-7890", "US").problem == "placeholder"
+    assert normalize_phone("000 000 0000", "US").problem == "placeholder"
     assert normalize_phone("-", "US").problem == "placeholder"
 
 
@@ -179,3 +181,8 @@ def test_source_channels_map_onto_the_taxonomy() -> None:
     assert map_source_channel("referral") == "referral"
     assert map_source_channel("N/A") is None
     assert map_source_channel("Carrier pigeon") is None
+
+
+def test_a_longer_skill_name_wins_over_the_acronym_inside_it() -> None:
+    assert extract_skills("Applied React JS and AWS every day.") == ["React", "AWS"]
+    assert extract_skills("Wrote Spark SQL jobs.") == ["Apache Spark"]  # not also SQL

@@ -129,6 +129,37 @@ def clean(
         console.print("Dry run: nothing was written.")
 
 
+@quality_app.command("measure")
+def measure(as_json: bool = JSON_OPTION) -> None:
+    """Score every cleaning rule against the sample organisation's recorded truth."""
+    from candidly.quality.truth import measure_cleaning
+
+    database = open_store()
+    with database.session() as session:
+        results = measure_cleaning(session)
+    database.dispose()
+    if not results:
+        fail(
+            "No recorded truth in this store: measuring needs a sample organisation (`candidly demo generate`)."
+        )
+    if as_json:
+        print_json([{**r.__dict__, "accuracy": r.accuracy} for r in results])
+        return
+    table = Table(title="Cleaning accuracy against the recorded truth", title_justify="left")
+    for column in ("defect", "field", "records", "correct", "accuracy", "left for review"):
+        table.add_column(column, justify="left" if column in ("defect", "field") else "right")
+    for r in results:
+        table.add_row(
+            r.defect,
+            r.field,
+            f"{r.total:,}",
+            f"{r.correct:,}",
+            f"{r.accuracy:.1%}",
+            f"{r.flagged:,}",
+        )
+    console.print(table)
+
+
 @quality_app.command("review")
 def review(
     kind: str | None = typer.Option(

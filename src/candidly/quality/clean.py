@@ -23,7 +23,7 @@ from candidly.store.models import Application, Candidate, Event, Job, ReviewItem
 
 CANDIDATE_COLUMNS = (
     "id", "first_name", "middle_name", "last_name", "preferred_name", "email", "other_emails",
-    "phone", "other_phones", "source_channel", "skills", "resume_text",
+    "phone", "other_phones", "city", "region", "country", "source_channel", "skills", "resume_text",
 )  # fmt: skip
 
 Progress = Callable[[str, int, int], None]

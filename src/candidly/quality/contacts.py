@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -45,11 +46,12 @@ def normalize_phone(raw: str | None, region: str = "US") -> Normalized:
     """Parse a phone number written any common way into E.164 (``+14155550134``).
 
     Numbers without a country code are read in ``region``; international dialling prefixes
-    (``00``, ``011``) are understood. Impossible numbers are refused, not guessed.
+    (``00``, ``011``) are understood. Numbers of an impossible length are refused, not guessed,
+    and keyboard fillers ("1234567890", "0000000000") are placeholders.
     """
     if raw is None or not raw.strip():
         return Normalized(None, "empty")
-    if is_placeholder(raw):
+    if is_placeholder(raw) or _dummy_number(raw):
         return Normalized(None, "placeholder")
     try:
         number = phonenumbers.parse(_international_prefix(raw), region.upper())
@@ -57,8 +59,8 @@ def normalize_phone(raw: str | None, region: str = "US") -> Normalized:
         return Normalized(None, f"not a phone number: {exc._msg}")
     if not phonenumbers.is_possible_number(number):
         return Normalized(None, "not a possible phone number (wrong length)")
-    if not phonenumbers.is_valid_number(number):
-        return Normalized(None, "not a valid phone number for its region")
+    # A possible number is kept even if its range is unallocated: refusing a real candidate's
+    # new mobile range would lose a way to reach them; a wrong length is a typo, not a range.
     return Normalized(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
@@ -72,3 +74,14 @@ def _international_prefix(raw: str) -> str:
         if digits.startswith("00") and len(digits) > 10:
             return "+" + digits[2:]
     return text
+
+
+def _dummy_number(raw: str) -> bool:
+    """Digits typed to get past a required field: one repeated digit, or a run like 1234567890."""
+    digits = "".join(c for c in raw if c.isdigit())
+    if len(digits) < 7:
+        return False
+    if len(set(digits)) == 1:
+        return True
+    steps = {(int(b) - int(a)) % 10 for a, b in pairwise(digits)}
+    return steps in ({1}, {9})

@@ -70,6 +70,10 @@ def clean_candidate(row: dict[str, Any], region: str) -> Outcome:
             out.changes.append(Change(name, raw, fix.value, f"name_{fix.rule}", fix.confidence))
             if fix.rule == "placeholder" and name in REQUIRED_NAMES:
                 out.flags.append(Flag("placeholder", name, raw))
+    for place in ("city", "region"):
+        raw = row.get(place)
+        if raw is not None and raw.strip() and is_placeholder(raw):
+            out.changes.append(Change(place, raw, None, "location_placeholder"))
     _clean_emails(row, out)
     _clean_phones(row, region, out)
     _clean_channel(row, out)
@@ -105,6 +109,9 @@ def _clean_emails(row: dict[str, Any], out: Outcome) -> None:
 
 def _clean_phones(row: dict[str, Any], region: str, out: Outcome) -> None:
     primary, others = row.get("phone"), list(row.get("other_phones") or [])
+    country = (row.get("country") or "").strip().upper()
+    if len(country) == 2 and country.isalpha():
+        region = country  # a local number is read where the candidate lives
     kept: list[str] = []
     for raw in [primary, *others]:
         if raw is None:

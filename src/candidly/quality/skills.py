@@ -54,11 +54,19 @@ def extract_skills(text: str | None) -> list[str]:
     """The vocabulary's skills that ``text`` mentions, in order of first mention, each once."""
     if not text:
         return []
-    found: dict[str, int] = {}
     lookup = skill_lookup()
-    for pattern in _patterns():
-        for match in pattern.finditer(text):
-            name = lookup.get(normalize_term(match.group()))
-            if name is not None and name not in found:
-                found[name] = match.start()
-    return sorted(found, key=found.__getitem__)
+    spans = [
+        (m.start(), m.end(), m.group()) for pattern in _patterns() for m in pattern.finditer(text)
+    ]
+    # The two patterns can overlap ("React JS" and "JS"): the longer mention wins.
+    spans.sort(key=lambda span: (span[0], span[0] - span[1]))
+    found: dict[str, int] = {}
+    covered = -1
+    for start, end, term in spans:
+        if start < covered:
+            continue
+        covered = end
+        name = lookup.get(normalize_term(term))
+        if name is not None and name not in found:
+            found[name] = start
+    return list(found)
