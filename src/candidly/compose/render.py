@@ -16,10 +16,10 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NoReturn
 
-from jinja2 import TemplateSyntaxError, Undefined, meta, nodes
+from jinja2 import Template, TemplateSyntaxError, Undefined, meta, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import missing as _MISSING
@@ -96,16 +96,24 @@ def _environment(autoescape: bool) -> SandboxedEnvironment:
 
 def referenced_fields(source: TemplateSource) -> set[str]:
     """Every name the subject and body refer to; raises ``TemplateRenderError`` on bad syntax."""
+    return set(_names_in("subject", source.subject)) | set(_names_in("body", source.body))
+
+
+@lru_cache(maxsize=1024)
+def _names_in(part: str, text: str) -> frozenset[str]:
     env = _environment(False)
-    names: set[str] = set()
-    for part, text in (("subject", source.subject), ("body", source.body)):
-        try:
-            ast = env.parse(text)
-        except TemplateSyntaxError as exc:
-            raise TemplateRenderError(f"{part} line {exc.lineno}: {exc.message}") from None
-        names |= meta.find_undeclared_variables(ast)
-        names -= {n.name for n in ast.find_all(nodes.Name) if n.ctx == "store"}
-    return names
+    try:
+        ast = env.parse(text)
+    except TemplateSyntaxError as exc:
+        raise TemplateRenderError(f"{part} line {exc.lineno}: {exc.message}") from None
+    names = meta.find_undeclared_variables(ast)
+    return frozenset(names - {n.name for n in ast.find_all(nodes.Name) if n.ctx == "store"})
+
+
+@lru_cache(maxsize=1024)
+def _compiled(text: str, autoescape: bool) -> Template:
+    # Templates are immutable text (versions never change), so compiling once per process is safe.
+    return _environment(autoescape).from_string(text)
 
 
 def check_template(source: TemplateSource) -> None:
@@ -150,9 +158,8 @@ def render_template(source: TemplateSource, context: Mapping[str, Any]) -> Rende
 
 
 def _render(text: str, facts: Mapping[str, Any], *, autoescape: bool) -> str:
-    env = _environment(autoescape)
     try:
-        out = env.from_string(text).render(**facts)
+        out = _compiled(text, autoescape).render(**facts)
     except UndefinedError as exc:
         raise TemplateRenderError(str(exc)) from None
     except SecurityError as exc:

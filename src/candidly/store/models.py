@@ -315,3 +315,7 @@ class DemoTruth(Base):
     field: Mapped[str | None] = mapped_column(String(64))
     shown_value: Mapped[str | None] = mapped_column(Text)
     true_value: Mapped[str | None] = mapped_column(Text)
+
+
+# The library's tables share this metadata so that migrations and schema checks see them.
+import candidly.library.models  # noqa: E402, F401
