@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
@@ -206,27 +205,43 @@ class Batch:
         counts = self.out.counts[table.name]
         columns = sorted({k for row in rows for k in row} - {"external_id"})
         existing = find_by_external_id(
-            self.conn, table, self.source, [r["external_id"] for r in rows], columns
+            self.conn,
+            table,
+            self.source,
+            [r["external_id"] for r in rows],
+            [*columns, "source_values"],
         )
         ids: dict[str, int] = {}
         new: list[dict[str, Any]] = []
         changed: list[tuple[dict[str, Any], dict[str, Any]]] = []
         updates: list[dict[str, Any]] = []
-        width = len(columns) + 1
-        values_of = itemgetter(*columns) if len(columns) > 1 else None
         for row in rows:
+            snapshot = _snapshot(row)
             found = existing.get(row["external_id"])
             if found is None:
+                row["source_values"] = snapshot
                 new.append(row)
                 continue
             ids[row["external_id"]] = found.id
-            if values_of is not None and len(row) == width and found[2:] == values_of(row):
-                counts.unchanged += 1  # the common case of a re-import, compared in one step
-                continue
             old = found._mapping
-            changes = {k: (old[k], v) for k, v in row.items() if k != "external_id" and old[k] != v}
+            previous = old["source_values"]
+            if previous is not None and all(
+                k in previous and previous[k] == v for k, v in snapshot.items()
+            ):
+                counts.unchanged += 1  # the common case of a re-import
+                continue
+            # Only what the source changed since it was last imported is written: a value
+            # cleaned or merged since then stays as it is unless the source itself moved.
+            # A key the file leaves out keeps its last source value.
+            moved = [
+                k
+                for k, v in snapshot.items()
+                if previous is None or k not in previous or previous[k] != v
+            ]
+            merged = {**(previous or {}), **snapshot}
+            updates.append({"id": found.id, "source_values": merged, **{k: row[k] for k in moved}})
+            changes = {k: (old[k], row[k]) for k in moved if old[k] != row[k]}
             if changes:
-                updates.append({"id": found.id, **{k: row[k] for k in columns if k in row}})
                 changed.append((row, changes))
             else:
                 counts.unchanged += 1
@@ -359,6 +374,15 @@ def _grouped(
         keys = tuple(k for k in row if k != skip) if skip else tuple(row)
         groups.setdefault(keys, []).append(row)
     return groups
+
+
+def _snapshot(row: dict[str, Any]) -> dict[str, Any]:
+    """A row's source values as they round-trip through JSON, for comparing on re-import."""
+    return {
+        k: list(v) if isinstance(v, tuple) else _plain(v)
+        for k, v in row.items()
+        if k != "external_id"
+    }
 
 
 def _plain(value: Any) -> Any:

@@ -95,6 +95,9 @@ class Candidate(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source_system: Mapped[str] = mapped_column(String(64))
     external_id: Mapped[str] = mapped_column(String(128))
+    source_values: Mapped[dict[str, Any] | None] = mapped_column(
+        doc="The values as the source last gave them: a re-import changes only what the source changed."
+    )
     first_name: Mapped[str | None] = mapped_column(String(120))
     middle_name: Mapped[str | None] = mapped_column(String(120))
     last_name: Mapped[str | None] = mapped_column(String(120))
@@ -145,6 +148,9 @@ class Job(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source_system: Mapped[str] = mapped_column(String(64))
     external_id: Mapped[str] = mapped_column(String(128))
+    source_values: Mapped[dict[str, Any] | None] = mapped_column(
+        doc="The values as the source last gave them: a re-import changes only what the source changed."
+    )
     title: Mapped[str] = mapped_column(String(200))
     role_type: Mapped[str | None] = mapped_column(String(64), index=True)
     department: Mapped[str | None] = mapped_column(String(120))
@@ -172,6 +178,9 @@ class Application(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source_system: Mapped[str] = mapped_column(String(64))
     external_id: Mapped[str] = mapped_column(String(128))
+    source_values: Mapped[dict[str, Any] | None] = mapped_column(
+        doc="The values as the source last gave them: a re-import changes only what the source changed."
+    )
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"))
     stage: Mapped[str | None] = mapped_column(
