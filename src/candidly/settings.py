@@ -94,11 +94,39 @@ class Settings(BaseSettings):
         description="Most chat-completions requests in flight at once from one process.",
     )
 
+    company_name: str = Field(
+        default="",
+        description="Your organisation's name as candidates know it; templates use it as `company`.",
+    )
+    allowed_link_domains: str = Field(
+        default="",
+        description=(
+            "Comma-separated domains that links in messages may point to (subdomains included), "
+            "e.g. your careers site and scheduling tool. Any other link is a guard finding."
+        ),
+    )
+    competitors: str = Field(
+        default="",
+        description="Comma-separated competitor names that guard flags when a message mentions them.",
+    )
+
+    def link_domains(self) -> tuple[str, ...]:
+        """The allowed link domains as a tuple."""
+        return _split(self.allowed_link_domains)
+
+    def competitor_names(self) -> tuple[str, ...]:
+        """The competitor names as a tuple."""
+        return _split(self.competitors)
+
     def resolved_database_url(self) -> str:
         """Return the database URL, defaulting to an SQLite file in the working directory."""
         if self.database_url:
             return self.database_url
         return f"sqlite:///{Path.cwd() / 'candidly.db'}"
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 @lru_cache(maxsize=1)

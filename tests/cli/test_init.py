@@ -66,3 +66,25 @@ def test_init_explains_an_unreachable_postgresql(
     assert result.exit_code == 1
     assert "Cannot reach the database" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_commands_on_an_older_schema_say_to_migrate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: CliRunner
+) -> None:
+    from alembic import command
+
+    from candidly.store.migrate import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    monkeypatch.setenv("CANDIDLY_DATABASE_URL", url)
+    database = open_database(url)
+    config = alembic_config(database)
+    with database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    database.dispose()
+    result = cli.invoke(app, ["candidates", "list"])
+    assert result.exit_code == 1
+    assert "older than this candidly" in result.stderr and "candidly init" in result.stderr
+    assert cli.invoke(app, ["init"]).exit_code == 0
+    assert cli.invoke(app, ["candidates", "list"]).exit_code == 0

@@ -75,3 +75,21 @@ def test_top_skills_are_the_overlap_in_the_jobs_order_and_at_most_three(
     assert len(top) <= 3
     assert len(set(top)) == len(top)
     assert top == [w for w in dict.fromkeys(want) if w in top]
+
+
+def test_an_onsite_interview_is_timed_where_it_happens_and_a_call_where_the_candidate_is(
+    db: Database,
+) -> None:
+    from candidly.store import Interview
+
+    org = build_fixture_org(db)
+    with db.session() as s:
+        s.get(Candidate, org.ana).timezone = "America/Chicago"  # type: ignore[union-attr]
+    with db.session() as s:
+        onsite = build_context(s, org.ana_application, load_journey())["interview_time"]
+        interview = s.query(Interview).one()
+        interview.format = "video"
+    with db.session() as s:
+        remote = build_context(s, org.ana_application, load_journey())["interview_time"]
+    assert onsite == "Tuesday 15 September at 11:00 (CEST)"  # in Berlin, where she must be
+    assert remote == "Tuesday 15 September at 04:00 (CDT)"  # on a call from Chicago

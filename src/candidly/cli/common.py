@@ -34,6 +34,15 @@ def open_store(*, require_schema: bool = True) -> Database:
         fail(f"Cannot reach the database: {exc.__class__.__name__}: {_first_line(exc)}")
     if require_schema and not ready:
         fail("The store has no schema yet. Run `candidly init` first.")
+    if require_schema:
+        from candidly.store.migrate import current_revision, head_revision
+
+        current, head = current_revision(database), head_revision(database)
+        if current != head:
+            fail(
+                f"The store's schema ({current}) is older than this candidly's ({head}). "
+                "Run `candidly init` to migrate it."
+            )
     return database
 
 

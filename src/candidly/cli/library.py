@@ -232,9 +232,13 @@ def test(
         False, "--dry-run", help="Report only: record nothing, change no state."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Leave out the rendered texts."),
-    competitors: str = typer.Option("", help="Competitor names guard flags, comma-separated."),
+    competitors: str | None = typer.Option(
+        None, help="Competitor names guard flags, comma-separated (default: CANDIDLY_COMPETITORS)."
+    ),
     allow_domain: list[str] | None = typer.Option(
-        None, "--allow-domain", help="A domain links may point to; repeatable."
+        None,
+        "--allow-domain",
+        help="A domain links may point to; repeatable (default: CANDIDLY_ALLOWED_LINK_DOMAINS).",
     ),
     journey_path: Path | None = JOURNEY,
     as_json: bool = AS_JSON,
@@ -254,8 +258,10 @@ def test(
             find_user(session, by) if by else None,
             profiles=profiles,
             record=not dry_run and by is not None,
-            competitors=tuple(c.strip() for c in competitors.split(",") if c.strip()),
-            allowed_domains=tuple(allow_domain or ()),
+            competitors=None
+            if competitors is None
+            else tuple(c.strip() for c in competitors.split(",") if c.strip()),
+            allowed_domains=tuple(allow_domain) if allow_domain else None,
         )
         state = version.state
     if as_json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from candidly import __version__
-from candidly.cli import demo, ingest, journey, quality, queries, store
+from candidly.cli import compose, demo, guard, ingest, journey, library, quality, queries, store
 
 app = typer.Typer(
     name="candidly",
@@ -31,5 +31,5 @@ def main(
     """candidly: the candidate store, its importers, and the tools around them."""
 
 
-for module in (store, ingest, demo, queries, journey, quality):
+for module in (store, ingest, demo, queries, journey, quality, library, compose, guard):
     module.register(app)

@@ -42,6 +42,10 @@ def build_context(
     application = session.get(Application, application_id)
     if application is None:
         raise ContextError(f"No application with id {application_id}.")
+    if company is None:
+        from candidly.settings import get_settings
+
+        company = get_settings().company_name or None
     candidate: Candidate = application.candidate
     job: Job = application.job
     owner = candidate.owner or job.recruiter
@@ -98,7 +102,11 @@ def _interview_facts(
         )
     )
     return {
-        "interview_time": _when(interview.starts_at, zone or interview.timezone),
+        # On site, the time that matters is where the interview happens; remotely, the candidate's.
+        "interview_time": _when(
+            interview.starts_at,
+            interview.timezone if interview.format == "onsite" else (zone or interview.timezone),
+        ),
         "interview_format": {
             "onsite": "on site",
             "video": "a video call",

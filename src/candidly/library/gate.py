@@ -137,8 +137,8 @@ def run_test_gate(
     *,
     profiles: int = MIN_PROFILES,
     record: bool = True,
-    competitors: tuple[str, ...] = (),
-    allowed_domains: tuple[str, ...] = (),
+    competitors: tuple[str, ...] | None = None,
+    allowed_domains: tuple[str, ...] | None = None,
     cpu_seconds: int = 2,
     memory_mb: int = 512,
 ) -> GateReport:
@@ -171,8 +171,8 @@ def run_test_gates(
     *,
     profiles: int = MIN_PROFILES,
     record: bool = True,
-    competitors: tuple[str, ...] = (),
-    allowed_domains: tuple[str, ...] = (),
+    competitors: tuple[str, ...] | None = None,
+    allowed_domains: tuple[str, ...] | None = None,
     cpu_seconds: int = 2,
     memory_mb: int = 512,
 ) -> list[GateReport]:
@@ -185,7 +185,12 @@ def run_test_gates(
     elif record:
         raise LibraryError("name who runs the gate (--by EMAIL) to record it; or make it a dry run")
     from candidly.guard import GuardPolicy, check
+    from candidly.settings import Settings
 
+    # Unless told otherwise, the gate checks what production will: the configured lists.
+    settings = Settings()
+    competitors = settings.competitor_names() if competitors is None else competitors
+    allowed_domains = settings.link_domains() if allowed_domains is None else allowed_domains
     cache: dict[int, _Profile] = {}
     plans = []
     jobs: list[tuple[TemplateSource, list[dict[str, Any]]]] = []
