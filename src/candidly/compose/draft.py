@@ -7,7 +7,7 @@ recruiter gets a task with the context instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -95,16 +95,6 @@ def _finding(f: Finding) -> dict[str, Any]:
     }
 
 
-def _finding(f: Finding) -> dict[str, Any]:
-    return {
-        "category": f.category,
-        "start": f.start,
-        "end": f.end,
-        "text": f.text,
-        "severity": f.severity,
-    }
-
-
 def furthest_stage(session: Session, application: Application) -> str | None:
     """The furthest canonical stage along the funnel this application ever reached."""
     reached = {application.stage} if application.stage else set()
@@ -154,28 +144,27 @@ def compose_draft(
     context = build_context(session, application_id, journey, now=now, company=company)
     reached = furthest_stage(session, application)
     forbidden = tuple(version.forbidden_categories)
-    base = dict(
+    before = decide_tier(
+        touchpoint, furthest_stage=reached, version_tier=Tier(version.tier), forbidden=forbidden
+    )
+    base = Draft(
         touchpoint=touchpoint_id,
         application_id=application_id,
         candidate_id=application.candidate_id,
         version_id=version.id,
+        tier=before.tier,
+        tier_reasons=before.reasons,
+        held=False,
         context=context,
     )
-    before = decide_tier(
-        touchpoint, furthest_stage=reached, version_tier=Tier(version.tier), forbidden=forbidden
-    )
     if before.task_only:
-        return Draft(tier=before.tier, tier_reasons=before.reasons, held=False, **base)  # type: ignore[arg-type]
+        return base
     try:
         rendered: Rendered = render_template(version.source(), context)
     except TemplateRenderError as exc:
         reason = f"the template could not be rendered for this candidate: {exc}"
-        return Draft(
-            tier=Tier.INDIVIDUAL if before.tier.rank < Tier.INDIVIDUAL.rank else before.tier,
-            tier_reasons=(reason,),
-            held=True,
-            **base,
-        )  # type: ignore[arg-type]
+        tier = before.tier if before.tier.rank >= Tier.INDIVIDUAL.rank else Tier.INDIVIDUAL
+        return replace(base, tier=tier, tier_reasons=(reason,), held=True)
     if policy is None:
         from candidly.settings import Settings
 
@@ -211,7 +200,8 @@ def compose_draft(
         finding_categories=[f.category for f in (*findings, *subject_findings)],
         forbidden=forbidden,
     )
-    return Draft(
+    return replace(
+        base,
         tier=decision.tier,
         tier_reasons=decision.reasons,
         held=decision.held,
@@ -224,7 +214,6 @@ def compose_draft(
         findings=findings,
         subject_findings=subject_findings,
         origin=origin,
-        **base,  # type: ignore[arg-type]
     )
 
 
