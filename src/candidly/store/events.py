@@ -17,6 +17,9 @@ class EventType:
 
     CANDIDATE_CREATED = "candidate.created"
     CANDIDATE_UPDATED = "candidate.updated"
+    CANDIDATE_CLEANED = "candidate.cleaned"
+    CANDIDATE_MERGED = "candidate.merged"
+    CANDIDATE_UNMERGED = "candidate.unmerged"
     JOB_CREATED = "job.created"
     JOB_UPDATED = "job.updated"
     JOB_VIEWED = "job.viewed"
