@@ -142,7 +142,30 @@ def _candidate_ids(b: Batch, apps: list[ApplicationRow]) -> tuple[dict[str, int]
                 matched.setdefault(key, set()).add(row.id)
         for email, found in matched.items():
             by_email[email] = found.pop() if len(found) == 1 else -1
-    return ids, by_email
+    survivors = _survivors(b, {*ids.values(), *(i for i in by_email.values() if i > 0)})
+    return (
+        {ext: survivors.get(i, i) for ext, i in ids.items()},
+        {email: survivors.get(i, i) for email, i in by_email.items()},
+    )
+
+
+def _survivors(b: Batch, candidate_ids: set[int]) -> dict[int, int]:
+    """For candidates merged into another, the record that survives (merges can chain)."""
+    table = CANDIDATES
+    target = {i: i for i in candidate_ids if i > 0}
+    pending = set(target.values())
+    for _ in range(50):  # far deeper than any real chain of merges
+        moved: dict[int, int] = {}
+        for part in chunks(sorted(pending)):
+            query = select(table.c.id, table.c.merged_into_id).where(
+                table.c.id.in_(part), table.c.merged_into_id.is_not(None)
+            )
+            moved.update({row.id: row.merged_into_id for row in b.conn.execute(query)})
+        if not moved:
+            break
+        target = {start: moved.get(now, now) for start, now in target.items()}
+        pending = set(moved.values())
+    return {start: end for start, end in target.items() if start != end}
 
 
 def _recorded_keys(b: Batch, keys: list[str]) -> set[str]:

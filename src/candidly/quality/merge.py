@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.type_api import TypeEngine
 
 from candidly.quality.contacts import normalize_email
-from candidly.quality.dedupe.keys import phone_digits
 from candidly.quality.placeholders import is_placeholder
 from candidly.store.events import EventType, record_event
 from candidly.store.models import Application, Base, Candidate, Merge, ReviewItem
@@ -59,6 +58,13 @@ _CONSENT_RANK: Final = {"granted": 0, "unknown": 1, "withdrawn": 2}
 
 class MergeError(Exception):
     """A merge or unmerge that cannot be done; the message says why and what to do."""
+
+
+def _phone_digits(value: str) -> str | None:
+    # Imported here: the dedupe package's store mode imports this module (it merges what it finds).
+    from candidly.quality.dedupe.keys import phone_digits
+
+    return phone_digits(value)
 
 
 def consent_rank(status: str | None) -> int:
@@ -115,7 +121,7 @@ def _valid(field: str, value: Any) -> bool:
         if field == "email":
             return normalize_email(value).value is not None
         if field == "phone":
-            return phone_digits(value) is not None
+            return _phone_digits(value) is not None
     return True
 
 
@@ -138,7 +144,7 @@ def _email_identity(value: str) -> str:
 
 
 def _phone_identity(value: str) -> str:
-    digits = phone_digits(value)
+    digits = _phone_digits(value)
     return digits[-9:] if digits else value.strip()
 
 
