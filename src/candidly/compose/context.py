@@ -39,16 +39,75 @@ def build_context(
     company: str | None = None,
 ) -> Context:
     """Gather every fact about one application that a template may use; absent facts are left out."""
-    application = session.get(Application, application_id)
-    if application is None:
+    contexts = build_contexts(session, [application_id], journey, now=now, company=company)
+    if application_id not in contexts:
         raise ContextError(f"No application with id {application_id}.")
+    return contexts[application_id]
+
+
+#: Applications loaded per query when building contexts in bulk.
+BATCH = 500
+
+
+def build_contexts(
+    session: Session,
+    application_ids: list[int],
+    journey: Journey,
+    *,
+    now: datetime | None = None,
+    company: str | None = None,
+) -> dict[int, Context]:
+    """``build_context`` for many applications at once, with a handful of set-based queries.
+
+    Unknown ids are simply missing from the result.
+    """
     if company is None:
         from candidly.settings import get_settings
 
         company = get_settings().company_name or None
-    candidate: Candidate = application.candidate
-    job: Job = application.job
-    owner = candidate.owner or job.recruiter
+    contexts: dict[int, Context] = {}
+    recommendations: dict[str, list[tuple[int, str]]] = {}
+    for start in range(0, len(application_ids), BATCH):
+        chunk = list(dict.fromkeys(application_ids[start : start + BATCH]))
+        rows = session.execute(
+            select(Application, Candidate, Job)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Job, Job.id == Application.job_id)
+            .where(Application.id.in_(chunk))
+        ).all()
+        interviews = _next_interviews(session, chunk, now)
+        people = _users(
+            session,
+            {c.owner_id for _, c, _ in rows}
+            | {j.recruiter_id for _, _, j in rows}
+            | {i for iv in interviews.values() for i in iv.interviewer_ids or []},
+        )
+        for application, candidate, job in rows:
+            if job.role_type and job.role_type not in recommendations:
+                recommendations[job.role_type] = _open_jobs(session, job.role_type)
+            facts = _facts(application, candidate, job, people, journey, company)
+            interview = interviews.get(application.id)
+            if interview is not None:
+                facts.update(_interview_facts(interview, people, candidate.timezone))
+            facts["prep_topics"] = _prep_topics(job)
+            facts["job_recommendations"] = list(
+                dict.fromkeys(
+                    t for i, t in recommendations.get(job.role_type or "", []) if i != job.id
+                )
+            )[:3]
+            contexts[application.id] = {k: v for k, v in facts.items() if not _absent(v)}
+    return contexts
+
+
+def _facts(
+    application: Application,
+    candidate: Candidate,
+    job: Job,
+    people: dict[int, User],
+    journey: Journey,
+    company: str | None,
+) -> Context:
+    owner = people.get(candidate.owner_id or 0) or people.get(job.recruiter_id or 0)
     facts: Context = {
         "first_name": candidate.preferred_name or candidate.first_name,
         "last_name": candidate.last_name,
@@ -70,10 +129,42 @@ def build_context(
     if step is not None:
         facts["next_step"] = step.step
         facts["next_step_timeline"] = step.timeline
-    facts.update(_interview_facts(session, application, candidate.timezone, now))
-    facts["prep_topics"] = _prep_topics(job)
-    facts["job_recommendations"] = _recommendations(session, job)
-    return {name: value for name, value in facts.items() if not _absent(value)}
+    return facts
+
+
+def _next_interviews(
+    session: Session, application_ids: list[int], now: datetime | None
+) -> dict[int, Interview]:
+    query = select(Interview).where(
+        Interview.application_id.in_(application_ids), Interview.status == "scheduled"
+    )
+    if now is not None:
+        query = query.where(Interview.starts_at >= now)
+    nearest: dict[int, Interview] = {}
+    for interview in session.scalars(query):
+        current = nearest.get(interview.application_id)
+        if current is None or interview.starts_at < current.starts_at:
+            nearest[interview.application_id] = interview
+    return nearest
+
+
+def _users(session: Session, ids: set[int | None]) -> dict[int, User]:
+    wanted = [i for i in ids if i]
+    if not wanted:
+        return {}
+    return {u.id: u for u in session.scalars(select(User).where(User.id.in_(wanted)))}
+
+
+def _open_jobs(session: Session, role_type: str, limit: int = 4) -> list[tuple[int, str]]:
+    return [
+        (job_id, title)
+        for job_id, title in session.execute(
+            select(Job.id, Job.title)
+            .where(Job.role_type == role_type, Job.status == "open")
+            .order_by(Job.opened_at.desc().nulls_last(), Job.id)
+            .limit(limit)
+        )
+    ]
 
 
 def top_skills_for_job(
@@ -85,21 +176,10 @@ def top_skills_for_job(
     return [skill for skill in wanted if skill in have][:limit]
 
 
-def _interview_facts(
-    session: Session, application: Application, zone: str | None, now: datetime | None
-) -> Context:
-    interviews = [i for i in application.interviews if i.status == "scheduled"]
-    if now is not None:
-        interviews = [i for i in interviews if i.starts_at >= now]
-    if not interviews:
-        return {}
-    interview: Interview = min(interviews, key=lambda i: i.starts_at)
-    people = list(
-        session.scalars(
-            select(User)
-            .where(User.id.in_(interview.interviewer_ids or [-1]))
-            .order_by(User.full_name)
-        )
+def _interview_facts(interview: Interview, people: dict[int, User], zone: str | None) -> Context:
+    interviewers = sorted(
+        (people[i] for i in interview.interviewer_ids or [] if i in people),
+        key=lambda u: u.full_name,
     )
     return {
         # On site, the time that matters is where the interview happens; remotely, the candidate's.
@@ -112,8 +192,8 @@ def _interview_facts(
             "video": "a video call",
             "phone": "a phone call",
         }.get(interview.format, interview.format),
-        "interviewers": [p.full_name for p in people],
-        "interviewer_bios": [f"{p.full_name} — {p.bio}" for p in people if p.bio],
+        "interviewers": [p.full_name for p in interviewers],
+        "interviewer_bios": [f"{p.full_name} — {p.bio}" for p in interviewers if p.bio],
     }
 
 
@@ -124,18 +204,6 @@ def _prep_topics(job: Job) -> list[str]:
         if role.key == job.role_type:
             return list(role.core_skills[:TOP_SKILLS])
     return []
-
-
-def _recommendations(session: Session, job: Job, limit: int = 3) -> list[str]:
-    if not job.role_type:
-        return []
-    titles = session.scalars(
-        select(Job.title)
-        .where(Job.role_type == job.role_type, Job.status == "open", Job.id != job.id)
-        .order_by(Job.opened_at.desc().nulls_last(), Job.id)
-        .limit(limit)
-    )
-    return list(dict.fromkeys(titles))
 
 
 def _role_name(key: str | None) -> str | None:

@@ -15,16 +15,16 @@ from markupsafe import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from candidly.compose.context import Context, build_context
+from candidly.compose.context import Context, build_contexts
 from candidly.compose.fields import PERSONAL_FIELDS
 from candidly.compose.render import Rendered, TemplateRenderError, render_template
 from candidly.guard import GuardPolicy, check
-from candidly.journey.model import Journey
+from candidly.journey.model import Journey, Touchpoint
 from candidly.journey.stages import FUNNEL
 from candidly.review.policy import decide_tier
 from candidly.review.tiers import Tier
 from candidly.store.events import EventType
-from candidly.store.models import Application, Event
+from candidly.store.models import Application, Event, Job
 
 if TYPE_CHECKING:
     from candidly.compose.llm import LLMProvider
@@ -95,20 +95,6 @@ def _finding(f: Finding) -> dict[str, Any]:
     }
 
 
-def furthest_stage(session: Session, application: Application) -> str | None:
-    """The furthest canonical stage along the funnel this application ever reached."""
-    reached = {application.stage} if application.stage else set()
-    moves = session.scalars(
-        select(Event.payload).where(
-            Event.application_id == application.id, Event.type == EventType.STAGE_CHANGED
-        )
-    )
-    for payload in moves:
-        reached.update(s for s in (payload.get("to"), payload.get("from")) if s)
-    on_path = [s for s in reached if s in FUNNEL]
-    return max(on_path, key=FUNNEL.index) if on_path else application.stage
-
-
 def compose_draft(
     session: Session,
     application_id: int,
@@ -122,6 +108,37 @@ def compose_draft(
     llm: LLMProvider | None = None,
 ) -> Draft:
     """Compose the draft of ``touchpoint_id`` for one application (``version`` defaults to the published one)."""
+    (draft,) = compose_drafts(
+        session,
+        [application_id],
+        touchpoint_id,
+        journey,
+        version=version,
+        policy=policy,
+        now=now,
+        company=company,
+        llm=llm,
+    )
+    return draft
+
+
+def compose_drafts(
+    session: Session,
+    application_ids: list[int],
+    touchpoint_id: str,
+    journey: Journey,
+    *,
+    version: TemplateVersion | None = None,
+    policy: GuardPolicy | None = None,
+    now: datetime | None = None,
+    company: str | None = None,
+    llm: LLMProvider | None = None,
+) -> list[Draft]:
+    """Compose one touchpoint's drafts for many applications, in order, loading facts in bulk.
+
+    Raises ``ComposeError`` for an unknown touchpoint or application, or a role type with no
+    published template (and no ``version`` given).
+    """
     from candidly.library import published_version
 
     try:
@@ -131,26 +148,94 @@ def compose_draft(
         raise ComposeError(
             f"No touchpoint {touchpoint_id!r} in the journey; use one of {known}."
         ) from None
-    application = session.get(Application, application_id)
-    if application is None:
-        raise ComposeError(f"No application with id {application_id}.")
-    if version is None:
-        version = published_version(session, touchpoint_id, application.job.role_type)
-    if version is None:
-        raise ComposeError(
-            f"No published template for {touchpoint_id}: publish one (`candidly library list`) or "
-            "install the defaults (`candidly library install-defaults`)."
+    if policy is None:
+        from candidly.settings import Settings
+
+        settings = Settings()
+        policy = GuardPolicy(
+            competitors=settings.competitor_names(), allowed_domains=settings.link_domains()
         )
-    context = build_context(session, application_id, journey, now=now, company=company)
-    reached = furthest_stage(session, application)
+    contexts = build_contexts(session, application_ids, journey, now=now, company=company)
+    missing = [i for i in application_ids if i not in contexts]
+    if missing:
+        raise ComposeError(f"No application with id {missing[0]}.")
+    rows = {
+        app_id: (candidate_id, role_type, stage)
+        for app_id, candidate_id, role_type, stage in session.execute(
+            select(Application.id, Application.candidate_id, Job.role_type, Application.stage)
+            .join(Job, Job.id == Application.job_id)
+            .where(Application.id.in_(application_ids))
+        )
+    }
+    reached = furthest_stages(session, application_ids, {i: r[2] for i, r in rows.items()})
+    versions: dict[str | None, TemplateVersion | None] = {}
+    drafts = []
+    for app_id in application_ids:
+        candidate_id, role_type, _ = rows[app_id]
+        chosen = version
+        if chosen is None:
+            if role_type not in versions:
+                versions[role_type] = published_version(session, touchpoint_id, role_type)
+            chosen = versions[role_type]
+        if chosen is None:
+            raise ComposeError(
+                f"No published template for {touchpoint_id}: publish one (`candidly library list`) or "
+                "install the defaults (`candidly library install-defaults`)."
+            )
+        drafts.append(
+            _draft(
+                touchpoint,
+                app_id,
+                candidate_id,
+                chosen,
+                contexts[app_id],
+                reached.get(app_id),
+                policy,
+                llm,
+            )
+        )
+    return drafts
+
+
+def furthest_stages(
+    session: Session, application_ids: list[int], current: dict[int, str | None]
+) -> dict[int, str | None]:
+    """For each application, the furthest canonical stage along the funnel it ever reached."""
+    reached: dict[int, set[str]] = {i: {s} if s else set() for i, s in current.items()}
+    moves = session.execute(
+        select(Event.application_id, Event.payload).where(
+            Event.application_id.in_(application_ids), Event.type == EventType.STAGE_CHANGED
+        )
+    )
+    for app_id, payload in moves:
+        reached.setdefault(app_id, set()).update(
+            s for s in (payload.get("to"), payload.get("from")) if s
+        )
+    result: dict[int, str | None] = {}
+    for app_id, stages in reached.items():
+        on_path = [s for s in stages if s in FUNNEL]
+        result[app_id] = max(on_path, key=FUNNEL.index) if on_path else current.get(app_id)
+    return result
+
+
+def _draft(
+    touchpoint: Touchpoint,
+    application_id: int,
+    candidate_id: int,
+    version: TemplateVersion,
+    context: Context,
+    reached: str | None,
+    policy: GuardPolicy,
+    llm: LLMProvider | None,
+) -> Draft:
     forbidden = tuple(version.forbidden_categories)
     before = decide_tier(
         touchpoint, furthest_stage=reached, version_tier=Tier(version.tier), forbidden=forbidden
     )
     base = Draft(
-        touchpoint=touchpoint_id,
+        touchpoint=touchpoint.id,
         application_id=application_id,
-        candidate_id=application.candidate_id,
+        candidate_id=candidate_id,
         version_id=version.id,
         tier=before.tier,
         tier_reasons=before.reasons,
@@ -165,34 +250,20 @@ def compose_draft(
         reason = f"the template could not be rendered for this candidate: {exc}"
         tier = before.tier if before.tier.rank >= Tier.INDIVIDUAL.rank else Tier.INDIVIDUAL
         return replace(base, tier=tier, tier_reasons=(reason,), held=True)
-    if policy is None:
-        from candidly.settings import Settings
-
-        settings = Settings()
-        policy = GuardPolicy(
-            competitors=settings.competitor_names(), allowed_domains=settings.link_domains()
-        )
-    guard_policy = policy
+    body_policy = policy
     if version.word_limit:
-        guard_policy = GuardPolicy(
+        body_policy = GuardPolicy(
             max_words=version.word_limit,
-            competitors=guard_policy.competitors,
-            allowed_domains=guard_policy.allowed_domains,
+            competitors=policy.competitors,
+            allowed_domains=policy.allowed_domains,
         )
     origin = "template"
     if llm is not None and version.allow_llm and version.llm_prompt:
         rendered, origin = _model_draft(
-            llm, version.llm_prompt, context, rendered, guard_policy, forbidden
+            llm, version.llm_prompt, context, rendered, body_policy, forbidden
         )
-    findings = tuple(check(rendered.text, guard_policy))
-    subject_findings = tuple(
-        check(
-            rendered.subject,
-            GuardPolicy(
-                competitors=guard_policy.competitors, allowed_domains=guard_policy.allowed_domains
-            ),
-        )
-    )
+    findings = tuple(check(rendered.text, body_policy))
+    subject_findings = tuple(check(rendered.subject, policy))
     decision = decide_tier(
         touchpoint,
         furthest_stage=reached,

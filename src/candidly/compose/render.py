@@ -23,6 +23,7 @@ from jinja2 import Template, TemplateSyntaxError, Undefined, meta, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import missing as _MISSING
+from markupsafe import escape
 
 from candidly.compose.fields import CONTEXT_FIELDS, PERSONAL_FIELDS
 
@@ -142,7 +143,9 @@ def render_template(source: TemplateSource, context: Mapping[str, Any]) -> Rende
     facts = {k: v for k, v in context.items() if k in CONTEXT_FIELDS and not _absent(v)}
     subject = _render(source.subject, facts, autoescape=False).strip()
     text = tidy_text(_render(source.body, facts, autoescape=False))
-    body_html = _paragraphs(_render(source.body, facts, autoescape=True))
+    # Templates are text, so the HTML body is the text escaped: every fact, the candidate's own
+    # words included, arrives as data and never as markup.
+    body_html = _paragraphs(str(escape(text)))
     referenced = referenced_fields(source)
     used = tuple(
         sorted(
