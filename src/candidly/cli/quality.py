@@ -38,18 +38,9 @@ def audit(as_json: bool = JSON_OPTION) -> None:
     table = Table(
         title=f"Data readiness: {result.overall_readiness:.0%} overall", title_justify="left"
     )
-    for column in (
-        "field",
-        "records",
-        "complete",
-        "placeholder",
-        "non-standard",
-        "shared",
-        "readiness",
-        "what counts",
-    ):
+    for column in ("field", "records", "complete", "placeholder", "non-std", "shared", "ready"):
         table.add_column(
-            column, justify="right" if column not in ("field", "what counts") else "left"
+            column, justify="left" if column == "field" else "right", no_wrap=True, min_width=6
         )
     for f in result.fields:
         table.add_row(
@@ -60,9 +51,10 @@ def audit(as_json: bool = JSON_OPTION) -> None:
             f"{f.non_standard:.1%}",
             "" if f.suspected_duplicates is None else f"{f.suspected_duplicates:,}",
             f"{f.readiness:.1%}",
-            f.note,
         )
     console.print(table)
+    for f in result.fields:
+        console.print(f"  {f.field}: {f.note}", highlight=False)
     console.print(
         f"Suspected duplicate candidates (sharing an email or phone): {result.suspected_duplicate_candidates:,}. "
         "Run `candidly quality clean`, then `candidly quality dedupe`."
