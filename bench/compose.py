@@ -62,7 +62,9 @@ def prepare(path: Path, candidates: int) -> None:
         compliance = s.scalar(select(User.email).where(User.role == "compliance"))
     if not installed:
         with database.session() as s:
-            install_defaults(s, load_journey(), find_user(s, owner), compliance=find_user(s, compliance))
+            install_defaults(
+                s, load_journey(), find_user(s, owner), compliance=find_user(s, compliance)
+            )
     database.dispose()
 
 
@@ -78,13 +80,22 @@ def main() -> None:
     journey = load_journey()
     with database.session() as s:
         by_touchpoint: dict[str, list[int]] = {}
-        for app_id, stage in s.execute(select(Application.id, Application.stage).order_by(Application.id)):
-            by_touchpoint.setdefault(BY_STAGE.get(stage or "", "silence_check_in"), []).append(app_id)
+        for app_id, stage in s.execute(
+            select(Application.id, Application.stage).order_by(Application.id)
+        ):
+            by_touchpoint.setdefault(BY_STAGE.get(stage or "", "silence_check_in"), []).append(
+                app_id
+            )
         templates = {
             tp: published_version(s, tp, None).source()  # type: ignore[union-attr]
             for tp in by_touchpoint
         }
-        sample_facts = compose_drafts(s, [by_touchpoint["application_acknowledgment"][0]], "application_acknowledgment", journey)[0].context
+        sample_facts = compose_drafts(
+            s,
+            [by_touchpoint["application_acknowledgment"][0]],
+            "application_acknowledgment",
+            journey,
+        )[0].context
         roles = s.scalar(select(Job.id).limit(1))
     assert roles is not None
 
@@ -103,15 +114,20 @@ def main() -> None:
     counts: Counter[str] = Counter()
     latencies = []
     started = time.perf_counter()
-    with database.session() as s:
-        for touchpoint, ids in by_touchpoint.items():
-            for k in range(0, len(ids), BATCH):
-                batch_started = time.perf_counter()
+    for touchpoint, ids in by_touchpoint.items():
+        for k in range(0, len(ids), BATCH):
+            batch_started = time.perf_counter()
+            # One session per batch, as the runner works: the identity map stays small.
+            with database.session() as s:
                 for draft in compose_drafts(s, ids[k : k + BATCH], touchpoint, journey):
-                    counts["task" if draft.task_only else ("held" if draft.held else draft.tier.value)] += 1
-                latencies.append((time.perf_counter() - batch_started) / len(ids[k : k + BATCH]))
+                    counts[
+                        "task" if draft.task_only else ("held" if draft.held else draft.tier.value)
+                    ] += 1
+            latencies.append((time.perf_counter() - batch_started) / len(ids[k : k + BATCH]))
     full = total / (time.perf_counter() - started)
-    print(f"applications: {total:,}  ({', '.join(f'{k} {v:,}' for k, v in sorted(counts.items()))})")
+    print(
+        f"applications: {total:,}  ({', '.join(f'{k} {v:,}' for k, v in sorted(counts.items()))})"
+    )
     print(f"{'path':<44}{'drafts/s':>12}")
     print(f"{'bare jinja2 render (subject + body), floor':<44}{bare:>12,.0f}")
     print(f"{'context → sandboxed render → guard → tier':<44}{full:>12,.0f}")

@@ -45,6 +45,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return compile_terms(loose, re.IGNORECASE), compile_terms(strict, 0)
 
 
+@cache
 def canonical_skill(tag: str) -> str | None:
     """The vocabulary's name for ``tag`` (a name or synonym in any case), or None if unknown."""
     return skill_lookup().get(normalize_term(tag))

@@ -233,7 +233,9 @@ class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_candidate_time", "candidate_id", "occurred_at"),
-        Index("ix_events_application_time", "application_id", "occurred_at"),
+        # Application queries filter by type as well ("its stage changes"); with the type in the
+        # index, SQLite's planner cannot wander off to the type index and scan every such event.
+        Index("ix_events_application_type_time", "application_id", "type", "occurred_at"),
         Index("ix_events_type_time", "type", "occurred_at"),
         Index(
             "uq_events_source_external_id",
