@@ -197,7 +197,9 @@ def test_an_organisations_own_closing_stage_stops_the_silence_clock(db: Database
     from candidly.journey.silence import count_silences
 
     with db.session() as s:
-        record_event(s, EventType.APPLICATION_CREATED, source="ats", occurred_at=T0, application_id=77)
+        record_event(
+            s, EventType.APPLICATION_CREATED, source="ats", occurred_at=T0, application_id=77
+        )
         record_event(
             s,
             EventType.STAGE_CHANGED,

@@ -26,10 +26,14 @@ def pick(kind: str, value: str) -> str | None:
     with database.session() as session:
         if kind == "user":
             found = session.scalar(
-                select(User.email).where(User.role == value, User.is_active.is_(True)).order_by(User.id)
+                select(User.email)
+                .where(User.role == value, User.is_active.is_(True))
+                .order_by(User.id)
             )
         elif kind == "application":
-            query = select(Application.id).where(Application.stage == value).order_by(Application.id)
+            query = (
+                select(Application.id).where(Application.stage == value).order_by(Application.id)
+            )
             if value == "interview":
                 query = query.join(Interview, Interview.application_id == Application.id).where(
                     Interview.status == "scheduled"
