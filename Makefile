@@ -56,7 +56,7 @@ demo: $(STAMP) ## Build a sample organisation in var/demo.db and run the pipelin
 	@$(DEMO_ENV) $(BIN)/candidly events tail --type 'stage.*' -n 5
 	@echo
 	@echo "Done. Explore it yourself:"
-	@echo "  export $(DEMO_ENV)"
+	@echo "  export CANDIDLY_DATABASE_URL=sqlite:///$(DEMO_DB) CANDIDLY_COMPANY_NAME='Northwind Care' CANDIDLY_ALLOWED_LINK_DOMAINS=northwindcare.example,calendar.example"
 	@echo "  $(BIN)/candidly candidates show 1"
 
 test: $(STAMP) ## Run the whole suite, on SQLite and (when reachable) PostgreSQL.
