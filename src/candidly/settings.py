@@ -34,7 +34,7 @@ class Settings(BaseSettings):
         ),
     )
     import_batch_size: int = Field(
-        default=2_000,
+        default=5_000,
         ge=1,
         le=100_000,
         description="Rows per database round trip when importing files; larger is faster but holds more in memory.",

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
+from hashlib import blake2b
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, Text, func, insert, select, text
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from candidly.ingest.bulk import (
@@ -30,7 +32,7 @@ from candidly.ingest.report import TableCounts, empty_counts
 from candidly.ingest.users import UserDirectory
 from candidly.store.db import Database
 from candidly.store.events import EventType, event_row
-from candidly.store.types import utcnow
+from candidly.store.types import UTCDateTime, utcnow
 
 _SQLITE_CACHE_KIB = 64 * 1024
 
@@ -215,8 +217,9 @@ class Batch:
         new: list[dict[str, Any]] = []
         changed: list[tuple[dict[str, Any], dict[str, Any]]] = []
         updates: list[dict[str, Any]] = []
+        times = _time_columns(table)
         for row in rows:
-            snapshot = _snapshot(row)
+            snapshot = _snapshot(row, times)
             found = existing.get(row["external_id"])
             if found is None:
                 row["source_values"] = snapshot
@@ -376,13 +379,34 @@ def _grouped(
     return groups
 
 
-def _snapshot(row: dict[str, Any]) -> dict[str, Any]:
-    """A row's source values as they round-trip through JSON, for comparing on re-import."""
-    return {
-        k: list(v) if isinstance(v, tuple) else _plain(v)
-        for k, v in row.items()
-        if k != "external_id"
-    }
+@cache
+def _time_columns(table: Table) -> tuple[frozenset[str], frozenset[str]]:
+    """The table's time columns, and its long-text columns (kept as a digest in snapshots)."""
+    times = frozenset(c.name for c in table.columns if isinstance(c.type, UTCDateTime))
+    texts = frozenset(c.name for c in table.columns if type(c.type) is Text)
+    return times, texts
+
+
+def _snapshot(
+    row: dict[str, Any], columns: tuple[frozenset[str], frozenset[str]]
+) -> dict[str, Any]:
+    """A row's source values as they round-trip through JSON, for comparing on re-import.
+
+    Times become ISO 8601; long texts (a résumé) become a digest, since a snapshot only has to tell
+    whether the source changed, not repeat it. Everything else a parser yields is already JSON.
+    """
+    times, texts = columns
+    snapshot = row.copy()
+    del snapshot["external_id"]
+    for name in times.intersection(snapshot):
+        value = snapshot[name]
+        if value is not None:
+            snapshot[name] = value.isoformat()
+    for name in texts.intersection(snapshot):
+        value = snapshot[name]
+        if value is not None:
+            snapshot[name] = "#" + blake2b(value.encode(), digest_size=12).hexdigest()
+    return snapshot
 
 
 def _plain(value: Any) -> Any:

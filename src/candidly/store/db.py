@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -63,6 +64,11 @@ def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
     return on_connect
 
 
+def _json_dumps(value: Any) -> str:
+    # Non-string keys (ids as dict keys) are allowed, as the standard library allows them.
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
 def _sqlite_begin(conn: Any) -> None:
     # BEGIN IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout
     # instead of one failing with "database is locked" when it upgrades a read lock.
@@ -87,11 +93,18 @@ def open_database(url: str | None = None, settings: Settings | None = None) -> D
             folder = Path(parsed.database).expanduser().resolve().parent
             if not folder.is_dir():
                 raise StoreError(f"The folder for the SQLite database does not exist: {folder}")
-        engine = create_engine(parsed, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            parsed,
+            connect_args={"check_same_thread": False},
+            json_serializer=_json_dumps,
+            json_deserializer=orjson.loads,
+        )
         event.listen(engine, "connect", _sqlite_pragmas(settings.sqlite_busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_begin)
     elif parsed.get_backend_name() == "postgresql":
-        engine = create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(
+            parsed, pool_pre_ping=True, json_serializer=_json_dumps, json_deserializer=orjson.loads
+        )
     else:
         raise StoreError(
             f"Unsupported database {parsed.get_backend_name()!r}: candidly runs on SQLite "
