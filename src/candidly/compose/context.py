@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from candidly.compose.render import fact_is_absent
 from candidly.journey.model import Journey
-from candidly.quality.placeholders import is_placeholder
 from candidly.quality.skills import canonical_skill
 from candidly.store.models import Application, Candidate, Interview, Job, User
 from candidly.taxonomy.vocab import load_role_types, load_source_channels
@@ -95,7 +95,7 @@ def build_contexts(
                     t for i, t in recommendations.get(job.role_type or "", []) if i != job.id
                 )
             )[:3]
-            contexts[application.id] = {k: v for k, v in facts.items() if not _absent(v)}
+            contexts[application.id] = {k: v for k, v in facts.items() if not fact_is_absent(v)}
     return contexts
 
 
@@ -235,16 +235,6 @@ def _date(moment: datetime | None, zone: str | None) -> str | None:
         return None
     local = moment.astimezone(_zone(zone))
     return f"{local.day} {local:%B %Y}"
-
-
-def _absent(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip() or is_placeholder(value)
-    if isinstance(value, list | tuple):
-        return len(value) == 0
-    return False
 
 
 def diverse_applications(session: Session, count: int = 10) -> list[int]:

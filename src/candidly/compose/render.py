@@ -26,6 +26,7 @@ from jinja2.utils import missing as _MISSING
 from markupsafe import escape
 
 from candidly.compose.fields import CONTEXT_FIELDS, PERSONAL_FIELDS
+from candidly.quality.placeholders import is_placeholder
 
 #: Rendered text longer than this is refused: no legitimate candidate message is this long.
 MAX_OUTPUT_CHARS = 20_000
@@ -137,10 +138,10 @@ def check_template(source: TemplateSource) -> None:
 def render_template(source: TemplateSource, context: Mapping[str, Any]) -> Rendered:
     """Render ``source`` for one candidate's ``context`` (facts that are absent are simply missing)."""
     check_template(source)
-    missing_required = [f for f in source.required_fields if _absent(context.get(f))]
+    missing_required = [f for f in source.required_fields if fact_is_absent(context.get(f))]
     if missing_required:
         raise TemplateRenderError(f"required fact(s) missing: {', '.join(missing_required)}")
-    facts = {k: v for k, v in context.items() if k in CONTEXT_FIELDS and not _absent(v)}
+    facts = {k: v for k, v in context.items() if k in CONTEXT_FIELDS and not fact_is_absent(v)}
     subject = _render(source.subject, facts, autoescape=False).strip()
     text = tidy_text(_render(source.body, facts, autoescape=False))
     # Templates are text, so the HTML body is the text escaped: every fact, the candidate's own
@@ -178,13 +179,12 @@ def _render(text: str, facts: Mapping[str, Any], *, autoescape: bool) -> str:
     return out
 
 
-def _absent(value: Any) -> bool:
-    from candidly.quality.placeholders import is_placeholder
-
+def fact_is_absent(value: Any) -> bool:
+    """True for a fact a message must not print: None, empty, or a placeholder ("N/A", "-")."""
     if value is None:
         return True
     if isinstance(value, str):
-        return is_placeholder(value)
+        return is_placeholder(value)  # blank text counts as a placeholder
     if isinstance(value, list | tuple | set | dict):
         return len(value) == 0
     return False

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from candidly.compose.fields import PERSONAL_FIELDS
+from candidly.compose.render import mentions
 from candidly.store.events import EventType
 from candidly.store.models import Application, Candidate, Event, Job
 
@@ -29,12 +30,6 @@ def candidate_facts(candidate: Candidate | None, job: Job | None) -> list[str]:
     return [f.strip() for f in facts if f and len(f.strip()) >= _MIN_FACT]
 
 
-def facts_in_text(text: str, facts: list[str]) -> list[str]:
-    """The facts that ``text`` mentions, compared case-insensitively."""
-    folded = text.casefold()
-    return [fact for fact in facts if fact.casefold() in folded]
-
-
 def message_is_personal(payload: dict[str, Any], facts: list[str]) -> bool:
     """True when a sent message used a candidate-specific fact beyond the name.
 
@@ -47,7 +42,7 @@ def message_is_personal(payload: dict[str, Any], facts: list[str]) -> bool:
     body = payload.get("body")
     if not isinstance(body, str):
         return False
-    return bool(facts_in_text(body, facts))
+    return any(mentions(fact, body) for fact in facts)
 
 
 def personalized_share(
