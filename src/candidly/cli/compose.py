@@ -10,9 +10,8 @@ from rich.text import Text
 
 from candidly.cli.common import console, fail, open_store, print_json
 from candidly.compose.draft import ComposeError, compose_draft
-from candidly.guard import GuardPolicy
+from candidly.guard import configured_policy
 from candidly.journey import JourneyError, load_journey
-from candidly.settings import Settings
 
 
 def compose(
@@ -41,12 +40,11 @@ def compose(
         journey = load_journey(journey_path)
     except JourneyError as exc:
         fail(f"The journey file has problems; run `candidly journey validate`:\n{exc}")
-    settings = Settings()
-    policy = GuardPolicy(
-        competitors=settings.competitor_names()
+    policy = configured_policy(
+        None
         if competitors is None
         else tuple(c.strip() for c in competitors.split(",") if c.strip()),
-        allowed_domains=tuple(allow_domain) if allow_domain else settings.link_domains(),
+        tuple(allow_domain) if allow_domain else None,
     )
     database = open_store()
     with database.session() as session:

@@ -6,7 +6,6 @@ import csv
 import sys
 from dataclasses import asdict, fields
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 import typer
@@ -15,7 +14,7 @@ from rich.table import Table
 from candidly.cli.common import console, err_console, fail, open_store, print_json
 from candidly.journey import JourneyError, load_journey
 from candidly.journey.audit import PHASE_3, TouchpointAudit, audit_journey
-from candidly.journey.load import DEFAULT_JOURNEY, read_journey_file
+from candidly.journey.load import default_journey_text, read_journey_file
 
 journey_app = typer.Typer(
     help="The candidate journey: touchpoints, tiers, and its audit.", no_args_is_help=True
@@ -57,11 +56,7 @@ def show(
 ) -> None:
     """Show the journey's touchpoints with owner, trigger, tier and phase."""
     if as_yaml:
-        text = (
-            path.read_text("utf-8")
-            if path
-            else resources.files("candidly.journey").joinpath(DEFAULT_JOURNEY).read_text("utf-8")
-        )
+        text = path.read_text("utf-8") if path else default_journey_text()
         sys.stdout.write(text)
         return
     journey = _journey(path)

@@ -7,15 +7,14 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from sqlalchemy import select
 
 from candidly.cli import dedupe
 from candidly.cli.common import console, err_console, fail, open_store, print_json
 from candidly.journey import JourneyError, load_journey
 from candidly.quality.audit import audit_quality
 from candidly.quality.clean import clean_store
+from candidly.quality.review_list import list_review_items
 from candidly.settings import Settings
-from candidly.store.models import ReviewItem
 
 quality_app = typer.Typer(
     help="Data quality: audit, clean, review, dedupe, unmerge.", no_args_is_help=True
@@ -165,30 +164,7 @@ def review(
     """List what the cleaning and dedupe left for a person to decide."""
     database = open_store()
     with database.session() as session:
-        query = (
-            select(ReviewItem)
-            .where(ReviewItem.status == status)
-            .order_by(ReviewItem.id)
-            .limit(limit)
-        )
-        if kind:
-            query = query.where(ReviewItem.kind == kind)
-        items = [
-            {
-                "id": i.id,
-                "kind": i.kind,
-                "subject_type": i.subject_type,
-                "subject_id": i.subject_id,
-                "other_id": i.other_id or None,
-                "field": i.field,
-                "current_value": i.current_value,
-                "proposed_value": i.proposed_value,
-                "confidence": i.confidence,
-                "details": i.details,
-                "status": i.status,
-            }
-            for i in session.scalars(query)
-        ]
+        items = list_review_items(session, kind=kind, status=status, limit=limit)
     database.dispose()
     if as_json:
         print_json(items)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from candidly.compose.context import Context, build_contexts
 from candidly.compose.fields import PERSONAL_FIELDS
 from candidly.compose.render import Rendered, TemplateRenderError, render_template
-from candidly.guard import GuardPolicy, check
+from candidly.guard import GuardPolicy, check, configured_policy
 from candidly.journey.model import Journey, Touchpoint
 from candidly.journey.stages import FUNNEL
 from candidly.review.policy import decide_tier
@@ -149,12 +149,7 @@ def compose_drafts(
             f"No touchpoint {touchpoint_id!r} in the journey; use one of {known}."
         ) from None
     if policy is None:
-        from candidly.settings import Settings
-
-        settings = Settings()
-        policy = GuardPolicy(
-            competitors=settings.competitor_names(), allowed_domains=settings.link_domains()
-        )
+        policy = configured_policy()
     contexts = build_contexts(session, application_ids, journey, now=now, company=company)
     missing = [i for i in application_ids if i not in contexts]
     if missing:

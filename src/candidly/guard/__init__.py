@@ -9,6 +9,7 @@ reports; it never edits a draft. See docs/guard.md.
 from __future__ import annotations
 
 from candidly.guard.api import check
+from candidly.guard.configured import configured_policy
 from candidly.guard.findings import (
     DEFAULT_POLICY,
     SEVERITIES,
@@ -26,4 +27,5 @@ __all__ = [
     "GuardPolicy",
     "Severity",
     "check",
+    "configured_policy",
 ]

@@ -165,10 +165,15 @@ def read_journey_file(path: Path) -> tuple[Journey | None, list[Problem]]:
     return validate_journey_text(text, str(path))
 
 
+def default_journey_text() -> str:
+    """The text of the journey file candidly ships."""
+    return resources.files("candidly.journey").joinpath(DEFAULT_JOURNEY).read_text("utf-8")
+
+
 def load_journey(path: Path | None = None) -> Journey:
     """The journey at ``path``, or candidly's default; raise ``JourneyError`` listing every problem."""
     if path is None:
-        text = resources.files("candidly.journey").joinpath(DEFAULT_JOURNEY).read_text("utf-8")
+        text = default_journey_text()
         journey, problems = validate_journey_text(text, DEFAULT_JOURNEY)
     else:
         journey, problems = read_journey_file(path)

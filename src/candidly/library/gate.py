@@ -184,13 +184,11 @@ def run_test_gates(
         require_role(actor, AUTHOR_ROLES, "run the test gate")
     elif record:
         raise LibraryError("name who runs the gate (--by EMAIL) to record it; or make it a dry run")
-    from candidly.guard import GuardPolicy, check
-    from candidly.settings import Settings
+    from candidly.guard import GuardPolicy, check, configured_policy
 
     # Unless told otherwise, the gate checks what production will: the configured lists.
-    settings = Settings()
-    competitors = settings.competitor_names() if competitors is None else competitors
-    allowed_domains = settings.link_domains() if allowed_domains is None else allowed_domains
+    configured = configured_policy(competitors, allowed_domains)
+    competitors, allowed_domains = configured.competitors, configured.allowed_domains
     cache: dict[int, _Profile] = {}
     plans = []
     jobs: list[tuple[TemplateSource, list[dict[str, Any]]]] = []
